@@ -147,7 +147,9 @@ class Article(models.Model):
     headline = models.CharField(_("headline"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=300, unique=True, allow_unicode=True)
     standfirst = models.TextField(
-        _("standfirst"), blank=True, help_text=_("One or two sentences under the headline.")
+        _("standfirst"),
+        blank=True,
+        help_text=_("One or two sentences under the headline."),
     )
     topic = models.ForeignKey(
         Topic,
@@ -186,7 +188,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    source_publisher = models.CharField(_("original publisher"), max_length=200, blank=True)
+    source_publisher = models.CharField(
+        _("original publisher"), max_length=200, blank=True
+    )
     source_url = models.URLField(_("original URL"), max_length=500, blank=True)
     source_language = models.CharField(
         _("original language"),
@@ -241,7 +245,9 @@ class Article(models.Model):
 
 class ArticleAuthor(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
-    author = models.ForeignKey(Author, verbose_name=_("author"), on_delete=models.PROTECT)
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.PROTECT
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -262,7 +268,10 @@ class Section(models.Model):
     """One part of an article body; the lead has no heading."""
 
     article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="sections"
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="sections",
     )
     position = models.PositiveSmallIntegerField(_("position"))
     heading = models.CharField(_("heading"), max_length=200, blank=True)
@@ -304,10 +313,16 @@ class Section(models.Model):
 
 class Quote(models.Model):
     article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="quotes"
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="quotes",
     )
     kind = models.CharField(
-        _("kind"), max_length=12, choices=QuoteKind.choices, default=QuoteKind.ATTRIBUTED
+        _("kind"),
+        max_length=12,
+        choices=QuoteKind.choices,
+        default=QuoteKind.ATTRIBUTED,
     )
     text = models.TextField(_("text"))
     speaker = models.ForeignKey(

@@ -4,7 +4,14 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 from modeltranslation.utils import build_localized_fieldname
 
-from articles.models import Article, ArticleAuthor, Quote, Section, Topic, language_codes
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Quote,
+    Section,
+    Topic,
+    language_codes,
+)
 
 
 def reader_articles():
@@ -63,7 +70,9 @@ class ArticleDetailView(DetailView):
         )
 
     def get_object(self, queryset=None):
-        articles = list(self.get_queryset().filter(slug_lookup(self.kwargs["slug"]))[:1])
+        articles = list(
+            self.get_queryset().filter(slug_lookup(self.kwargs["slug"]))[:1]
+        )
         if not articles:
             raise Http404
         return articles[0]
