@@ -1,11 +1,20 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import (
-    TabbedTranslationAdmin,
-    TranslationStackedInline,
-    TranslationTabularInline,
-)
 
+from articles.admin_mixins import (
+    ArticleHistoryAdminMixin,
+    NewsroomStackedInline,
+    NewsroomTabularInline,
+    NewsroomTranslationAdmin,
+    TranslationStatusAdminMixin,
+)
+from articles.admin_workflow import (
+    ArticlePartAdminMixin,
+    ArticlePartInlineMixin,
+    ArticleWorkflowAdminMixin,
+    CorrectionInlineMixin,
+)
+from articles.image_admin import ImageLibraryAdminMixin
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -24,20 +33,20 @@ admin.site.site_title = _("Newsroom")
 admin.site.index_title = _("Newsroom administration")
 
 
-class ArticleAuthorInline(admin.TabularInline):
+class ArticleAuthorInline(ArticlePartInlineMixin, admin.TabularInline):
     model = ArticleAuthor
     extra = 0
     autocomplete_fields = ["author"]
 
 
-class SectionInline(TranslationStackedInline):
+class SectionInline(ArticlePartInlineMixin, NewsroomStackedInline):
     model = Section
     extra = 0
     fields = ["position", "heading", "body", "image"]
     autocomplete_fields = ["image"]
 
 
-class QuoteInline(TranslationStackedInline):
+class QuoteInline(ArticlePartInlineMixin, NewsroomStackedInline):
     model = Quote
     extra = 0
     fields = [
@@ -59,15 +68,20 @@ class QuoteInline(TranslationStackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class CorrectionInline(TranslationTabularInline):
+class CorrectionInline(CorrectionInlineMixin, NewsroomTabularInline):
     model = Correction
     extra = 0
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
-    list_display = ["headline", "status", "published_at", "topic", "updated_at"]
-    list_filter = ["status", "topic"]
+class ArticleAdmin(
+    ArticleWorkflowAdminMixin,
+    TranslationStatusAdminMixin,
+    ArticleHistoryAdminMixin,
+    NewsroomTranslationAdmin,
+):
+    list_display = ["headline", "workflow_state", "published_at", "topic", "updated_at"]
+    list_filter = ["topic"]  # and the workflow filters, first
     list_select_related = ["topic"]
     search_fields = ["headline_ar", "headline_en"]
     date_hierarchy = "published_at"
@@ -96,40 +110,38 @@ class ArticleAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(NewsroomTranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name_ar", "name_en"]
 
 
 @admin.register(Tag)
-class TagAdmin(TabbedTranslationAdmin):
+class TagAdmin(NewsroomTranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_ar", "name_en", "slug_ar", "slug_en"]
 
 
 @admin.register(Author)
-class AuthorAdmin(TabbedTranslationAdmin):
+class AuthorAdmin(NewsroomTranslationAdmin):
     list_display = ["name", "slug", "user"]
     search_fields = ["name_ar", "name_en"]
     autocomplete_fields = ["photo"]
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(NewsroomTranslationAdmin):
     list_display = ["name", "role"]
     search_fields = ["name_ar", "name_en", "role_ar", "role_en"]
 
 
 @admin.register(Image)
-class ImageAdmin(TabbedTranslationAdmin):
-    list_display = ["__str__", "width", "height", "credit", "created_at"]
-    search_fields = ["alt_text_ar", "alt_text_en", "caption_ar", "caption_en", "credit"]
-    readonly_fields = ["width", "height"]
+class ImageAdmin(ImageLibraryAdminMixin, NewsroomTranslationAdmin):
+    """Checked uploads, renditions, and where each image is used."""
 
 
 @admin.register(Section)
-class SectionAdmin(TabbedTranslationAdmin):
+class SectionAdmin(ArticlePartAdminMixin, NewsroomTranslationAdmin):
     list_display = ["__str__", "article", "position"]
     list_select_related = ["article"]
     search_fields = ["heading_ar", "heading_en"]
@@ -137,7 +149,7 @@ class SectionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(TabbedTranslationAdmin):
+class QuoteAdmin(ArticlePartAdminMixin, NewsroomTranslationAdmin):
     list_display = ["__str__", "kind", "speaker", "article"]
     list_filter = ["kind"]
     list_select_related = ["speaker", "article"]

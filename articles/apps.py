@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Newsroom")
+
+    def ready(self) -> None:
+        from articles.history import register_models
+
+        register_models()

@@ -1,11 +1,24 @@
+import math
+from functools import partial
+
 from django.conf import global_settings, settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
+from articles import images
 from articles.sanitize import clean_html
+from articles.translation_status import (
+    FieldState,
+    field_states,
+    overall_status,
+    refreshed_sources,
+    tracked_columns,
+)
 
 
 class Status(models.TextChoices):
@@ -26,8 +39,36 @@ class CorrectionKind(models.TextChoices):
     UPDATE = "update", _("Update")
 
 
+class TranslationStatus(models.TextChoices):
+    """How far the English version has caught up with the Arabic one."""
+
+    COMPLETE = "complete", _("Complete")
+    PARTIAL = "partial", _("Partial")
+    MISSING = "missing", _("Missing")
+    STALE = "stale", _("Stale")
+
+
 def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
+
+
+def page_language(language: str | None = None) -> str:
+    """The given or active language if the site has it, else the default one."""
+    language = language or translation.get_language()
+    return language if language in language_codes() else language_codes()[0]
+
+
+def localized_reverse(name: str, language: str | None, **kwargs) -> str:
+    """A URL under a language's prefix (the active language's by default)."""
+    with translation.override(page_language(language)):
+        return reverse(name, kwargs=kwargs)
+
+
+def localized_slug(obj: models.Model, language: str | None) -> str:
+    """A translated slug, the default language's where a language has none."""
+    return getattr(
+        obj, build_localized_fieldname("slug", page_language(language))
+    ) or getattr(obj, build_localized_fieldname("slug", language_codes()[0]))
 
 
 def choices_check(field: str, choices: type[models.TextChoices], name: str):
@@ -35,6 +76,50 @@ def choices_check(field: str, choices: type[models.TextChoices], name: str):
     return models.CheckConstraint(
         condition=models.Q(**{f"{field}__in": choices.values}), name=name
     )
+
+
+class TranslationTracked(models.Model):
+    """Remembers which Arabic text each English field was translated from."""
+
+    # {"headline_en": [fingerprint of the Arabic, fingerprint of the English]},
+    # taken when the English was last saved (see articles.translation_status).
+    translation_sources = models.JSONField(default=dict, blank=True, editable=False)
+    tracked_translation_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def refresh_translation_sources(self, update_fields=None):
+        """Take the fingerprints for a save; `update_fields` gains their column."""
+        columns = tracked_columns(self.tracked_translation_fields)
+        if update_fields is not None and not set(update_fields) & {
+            *columns,
+            *self.tracked_translation_fields,
+        }:
+            return update_fields
+        self.translation_sources = refreshed_sources(
+            self, self.tracked_translation_fields, self.translation_sources
+        )
+        if update_fields is not None:
+            update_fields = {*update_fields, "translation_sources"}
+        return update_fields
+
+    def translation_states(self) -> dict[str, FieldState]:
+        values = {
+            name: getattr(self, name)
+            for name in tracked_columns(self.tracked_translation_fields)
+        }
+        return field_states(
+            values, self.tracked_translation_fields, self.translation_sources
+        )
+
+    def stale_translation_fields(self) -> list[str]:
+        """The English columns (`headline_en`) whose Arabic changed since."""
+        return [
+            name
+            for name, state in self.translation_states().items()
+            if state is FieldState.STALE
+        ]
 
 
 class Topic(models.Model):
@@ -53,8 +138,10 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("articles:topic", kwargs={"slug": self.slug})
+    def get_absolute_url(self, language: str | None = None) -> str:
+        return localized_reverse(
+            "articles:topic", language, slug=localized_slug(self, language)
+        )
 
 
 class Tag(models.Model):
@@ -69,13 +156,47 @@ class Tag(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self, language: str | None = None) -> str:
+        return localized_reverse(
+            "articles:tag", language, slug=localized_slug(self, language)
+        )
+
+
+class ImageFormat(models.TextChoices):
+    JPEG = "JPEG", "JPEG"
+    PNG = "PNG", "PNG"
+    WEBP = "WEBP", "WebP"
+    GIF = "GIF", "GIF"
+
 
 class Image(models.Model):
     file = models.ImageField(
-        _("file"), upload_to="images/%Y/%m/", width_field="width", height_field="height"
+        _("file"),
+        upload_to="images/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        help_text=_(
+            "JPEG, PNG, WebP or GIF. Location data and other hidden details are "
+            "removed; an animated GIF keeps its animation."
+        ),
     )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    format = models.CharField(
+        _("format"),
+        max_length=4,
+        choices=ImageFormat.choices,
+        blank=True,
+        editable=False,
+    )
+    file_size = models.PositiveIntegerField(_("file size"), default=0, editable=False)
+    is_animated = models.BooleanField(_("animated"), default=False, editable=False)
+    # [{"name", "format" (webp, jpeg or png), "width", "height"}], made once from
+    # the file named in renditions_of; only a new file gets new renditions.
+    renditions = models.JSONField(
+        _("renditions"), default=list, blank=True, editable=False
+    )
+    renditions_of = models.CharField(max_length=255, blank=True, editable=False)
     alt_text = models.CharField(
         _("alt text"),
         max_length=250,
@@ -93,13 +214,107 @@ class Image(models.Model):
     def __str__(self) -> str:
         return self.alt_text or self.file.name
 
+    def save(self, *args, **kwargs) -> None:
+        # A new file passes the upload checks on every path, the admin's or not.
+        is_new_file = bool(self.file) and not self.file._committed
+        if is_new_file:
+            upload = self.file.file
+            if not isinstance(upload, images.PreparedImage):
+                upload = images.prepare_upload(upload)
+            self.file.save(upload.name, upload, save=False)
+        replaced: list[str] = []
+        # A new file may reuse the old name (a wiped media folder): compare both.
+        if self.file and (is_new_file or self.file.name != self.renditions_of):
+            replaced = self.stored_names()
+            self.refresh_renditions()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], *RENDITION_FIELDS}
+        super().save(*args, **kwargs)
+        current = set(self.stored_names())
+        stale = [name for name in replaced if name not in current]
+        if stale:
+            storage = self.file.storage
+            transaction.on_commit(partial(images.delete_files, storage, stale))
+
+    def delete(self, *args, **kwargs):
+        # Files go only once the row is gone for good (PROTECT may refuse).
+        names, storage = self.stored_names(), self.file.storage
+        result = super().delete(*args, **kwargs)
+        transaction.on_commit(partial(images.delete_files, storage, names))
+        return result
+
+    def refresh_renditions(self) -> None:
+        """Describe the stored file and write its renditions (old ones stay)."""
+        stored = images.describe_and_render(
+            storage=self.file.storage, name=self.file.name
+        )
+        self.format = stored.format
+        self.width, self.height = stored.width, stored.height
+        self.is_animated = stored.is_animated
+        self.file_size = stored.file_size
+        self.renditions = stored.renditions
+        self.renditions_of = self.file.name
+
+    def stored_names(self) -> list[str]:
+        """The original and its renditions, as the storage names them."""
+        names = [rendition["name"] for rendition in self.renditions]
+        if self.renditions_of:
+            names.append(self.renditions_of)
+        return names
+
+    def renditions_in(self, kind: str) -> list[dict]:
+        return [r for r in self.renditions if r["format"] == kind]
+
+    def _srcset(self, kind: str) -> str:
+        storage = self.file.storage
+        return ", ".join(
+            f"{storage.url(r['name'])} {r['width']}w" for r in self.renditions_in(kind)
+        )
+
+    @property
+    def webp_srcset(self) -> str:
+        return self._srcset("webp")
+
+    @property
+    def fallback_kind(self) -> str:
+        """jpeg, or png for images with transparent pixels."""
+        return "png" if self.renditions_in("png") else "jpeg"
+
+    @property
+    def fallback_srcset(self) -> str:
+        return self._srcset(self.fallback_kind)
+
+    @property
+    def fallback_url(self) -> str:
+        """The widest fallback rendition, for browsers that ignore srcset."""
+        fallbacks = self.renditions_in(self.fallback_kind)
+        if not fallbacks:
+            return self.file.url
+        return self.file.storage.url(fallbacks[-1]["name"])
+
+
+RENDITION_FIELDS = (
+    "format",
+    "width",
+    "height",
+    "is_animated",
+    "file_size",
+    "renditions",
+    "renditions_of",
+)
+
 
 class Author(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True, allow_unicode=True)
     bio = models.TextField(_("bio"), blank=True)
     photo = models.ForeignKey(
-        Image, verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL
+        # PROTECT: an image in use cannot be deleted from under its author.
+        Image,
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -117,6 +332,9 @@ class Author(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        return localized_reverse("articles:author", language, slug=self.slug)
 
 
 class Person(models.Model):
@@ -136,14 +354,28 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self, language: str | None = None) -> str:
+        return localized_reverse("articles:person", language, slug=self.slug)
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         """What readers may see now: published, and its time has come."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self) -> "ArticleQuerySet":
+        """Published, but their time has not come yet."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
 
-class Article(models.Model):
+    def in_language(self, language: str) -> "ArticleQuerySet":
+        """Articles with a headline in a language: a page lists only those."""
+        field = build_localized_fieldname("headline", language)
+        return self.exclude(
+            models.Q(**{f"{field}__isnull": True}) | models.Q(**{field: ""})
+        )
+
+
+class Article(TranslationTracked):
     headline = models.CharField(_("headline"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=300, unique=True, allow_unicode=True)
     standfirst = models.TextField(
@@ -205,22 +437,131 @@ class Article(models.Model):
         help_text=_("A person, a desk, or “machine translation”."),
     )
     is_commenting_open = models.BooleanField(_("comments open"), default=True)
+    # Normalised text for search, one pair per language, kept by
+    # refresh_search_document(); the headline alone ranks above the rest.
+    search_headline_ar = models.TextField(editable=False, default="")
+    search_text_ar = models.TextField(editable=False, default="")
+    search_headline_en = models.TextField(editable=False, default="")
+    search_text_en = models.TextField(editable=False, default="")
+    # Only the database reads them: reader querysets defer them.
+    SEARCH_FIELDS = (
+        "search_headline_ar",
+        "search_text_ar",
+        "search_headline_en",
+        "search_text_en",
+    )
+    # Kept by save() and refresh_translation_status() from the article, its
+    # sections and quotes, so the admin list filters on it in SQL.
+    translation_status = models.CharField(
+        _("English translation"),
+        max_length=10,
+        choices=TranslationStatus.choices,
+        default=TranslationStatus.MISSING,
+        editable=False,
+    )
+    # Workflow (articles.workflow): who started the article, and a count of
+    # saves that a form compares with the one it was opened at.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lock_version = models.PositiveIntegerField(
+        _("edit version"), default=0, editable=False
+    )
 
     objects = ArticleQuerySet.as_manager()
+    tracked_translation_fields = ("headline", "standfirst")
 
     class Meta:
         ordering = ["-published_at", "-id"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         permissions = [("publish_article", _("Can publish articles"))]
-        constraints = [choices_check("status", Status, "article_status_valid")]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        constraints = [
+            choices_check("status", Status, "article_status_valid"),
+            choices_check(
+                "translation_status",
+                TranslationStatus,
+                "article_translation_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            models.Index(
+                fields=["translation_status", "published_at"],
+                name="article_translation_idx",
+            ),
+            # The admin list's default order and its sortable modified time.
+            models.Index(
+                fields=["-published_at", "-id"], name="article_list_order_idx"
+            ),
+            models.Index(fields=["updated_at"], name="article_updated_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.headline
 
-    def get_absolute_url(self) -> str:
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+    def save(self, *args, **kwargs) -> None:
+        self._count_edit(kwargs)
+        self._prepare_translation_state(kwargs)
+        super().save(*args, **kwargs)
+        self._remember_old_slugs(kwargs.get("update_fields"))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or any(
+            name.startswith(("headline", "standfirst")) for name in update_fields
+        ):
+            self.refresh_search_document()
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        """The article's page in a language, or in Arabic where it has no text."""
+        language = page_language(language)
+        if not self.has_language(language):
+            language = language_codes()[0]
+        return localized_reverse(
+            "articles:detail", language, slug=localized_slug(self, language)
+        )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # The slugs as stored, so save() can tell a renamed article.
+        article._stored_slugs = {
+            language: getattr(article, field)
+            for language in language_codes()
+            if (field := build_localized_fieldname("slug", language)) in field_names
+        }
+        return article
+
+    def _remember_old_slugs(self, update_fields) -> None:
+        """Record each replaced slug, so links shared before a rename still work."""
+        stored = getattr(self, "_stored_slugs", {})
+        for language in language_codes():
+            field = build_localized_fieldname("slug", language)
+            if update_fields is not None and not {"slug", field} & set(update_fields):
+                continue
+            old, new = stored.get(language), getattr(self, field)
+            if old and old != new:
+                ArticleSlugRedirect.objects.update_or_create(
+                    language=language, old_slug=old, defaults={"article": self}
+                )
+            stored[language] = new
+        self._stored_slugs = stored
+
+    @property
+    def languages(self) -> list[str]:
+        return [code for code in language_codes() if self.has_language(code)]
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read the body in the active language (sections prefetched)."""
+        words = sum(len(strip_tags(s.body).split()) for s in self.sections.all())
+        per_minute = READING_WORDS_PER_MINUTE.get(page_language(), 200)
+        return max(1, math.ceil(words / per_minute))
 
     @property
     def is_published(self) -> bool:
@@ -231,16 +572,155 @@ class Article(models.Model):
         )
 
     @property
+    def is_scheduled(self) -> bool:
+        """Published, but its time has not come yet."""
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
     def is_syndicated(self) -> bool:
         return bool(self.source_publisher or self.source_url or self.translator)
 
     def has_language(self, language: str) -> bool:
         return bool(getattr(self, build_localized_fieldname("headline", language)))
 
-    def publish(self, *, at=None) -> None:
+    def _prepare_translation_state(self, save_kwargs: dict) -> None:
+        """Fingerprints and status ride along with the save that changes them."""
+        update_fields = save_kwargs.get("update_fields")
+        update_fields = self.refresh_translation_sources(update_fields)
+        if update_fields is None or "translation_sources" in update_fields:
+            self.translation_status = self.current_translation_status()
+            if update_fields is not None:
+                update_fields = {*update_fields, "translation_status"}
+        if "update_fields" in save_kwargs:
+            save_kwargs["update_fields"] = update_fields
+
+    def current_translation_status(self) -> str:
+        """The status from this article as it is in memory and its stored parts."""
+        states = list(self.translation_states().values())
+        if self.pk and not self._state.adding:
+            for model in (Section, Quote):
+                fields = model.tracked_translation_fields
+                rows = model.objects.filter(article_id=self.pk).values(
+                    *tracked_columns(fields), "translation_sources"
+                )
+                for row in rows:
+                    sources = row.pop("translation_sources")
+                    states += field_states(row, fields, sources).values()
+        return overall_status(states)
+
+    def refresh_translation_status(self) -> None:
+        """Store the status after the sections or quotes changed."""
+        status = self.current_translation_status()
+        # update(), not save(): bookkeeping is no edit, so updated_at stays.
+        Article.objects.filter(pk=self.pk).exclude(translation_status=status).update(
+            translation_status=status
+        )
+        self.translation_status = status
+
+    def confirm_translation(self) -> None:
+        """The English was checked against the current Arabic: nothing is stale."""
+        for obj in [self, *self.sections.all(), *self.quotes.all()]:
+            obj.translation_sources = refreshed_sources(
+                obj, obj.tracked_translation_fields, None
+            )
+            type(obj).objects.filter(pk=obj.pk).update(
+                translation_sources=obj.translation_sources
+            )
+        self.refresh_translation_status()
+
+    def refresh_search_document(self) -> None:
+        """Rebuild the stored search text from the article, sections and quotes."""
+        # search.py imports this module, so the import waits until needed.
+        from articles.search import search_documents
+
+        documents = search_documents(
+            self,
+            sections=list(Section.objects.filter(article=self)),
+            quotes=list(Quote.objects.filter(article=self)),
+        )
+        # update(), not save(): the search text is no edit, so updated_at stays.
+        Article.objects.filter(pk=self.pk).update(**documents)
+        for name, value in documents.items():
+            setattr(self, name, value)
+
+    def publish(self, *, by=None, at=None) -> None:
+        """Publish now, or at `at` (or the stored time) when that is in the future.
+
+        `by` is the person publishing: without the publish permission they get
+        PermissionDenied, and an article that is not ready raises
+        NotReadyToPublish listing what is missing. Without `by`, a trusted
+        command-line path (the importer) publishes as it is told.
+        """
+        # workflow imports this module, so the import waits until needed.
+        from articles import workflow
+
+        if by is not None:
+            workflow.check_can_publish(by, self)
         self.status = Status.PUBLISHED
         self.published_at = at or self.published_at or timezone.now()
         self.save(update_fields=["status", "published_at", "updated_at"])
+
+    def submit_for_review(self, *, by) -> None:
+        """Hand a draft to the editors."""
+        from articles import workflow
+
+        workflow.check_can_submit(by, self)
+        self.status = Status.IN_REVIEW
+        self.save(update_fields=["status", "updated_at"])
+
+    def touch(self) -> None:
+        """Record an edit made through a related row saved on its own."""
+        self.updated_at = timezone.now()
+        Article.objects.filter(pk=self.pk).update(
+            updated_at=self.updated_at, lock_version=models.F("lock_version") + 1
+        )
+        self.lock_version += 1
+
+    def _count_edit(self, save_kwargs: dict) -> None:
+        """Every save makes a new version, so a form opened before it is refused."""
+        self.lock_version += 1
+        if save_kwargs.get("update_fields") is not None:
+            save_kwargs["update_fields"] = {
+                *save_kwargs["update_fields"],
+                "lock_version",
+            }
+
+
+# Median silent reading speeds measured by Trauzettel-Klosinski et al. (2012):
+# Arabic script reads markedly slower than Latin.
+READING_WORDS_PER_MINUTE = {"ar": 138, "en": 228}
+
+
+class ArticleSlugRedirect(models.Model):
+    """A former slug of an article: its old links answer with a 301."""
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="slug_redirects",
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES
+    )
+    old_slug = models.SlugField(_("old slug"), max_length=300, allow_unicode=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("former slug")
+        verbose_name_plural = _("former slugs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "old_slug"], name="article_old_slug_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language}/{self.old_slug}"
 
 
 class ArticleAuthor(models.Model):
@@ -264,7 +744,21 @@ class ArticleAuthor(models.Model):
         return str(self.author)
 
 
-class Section(models.Model):
+# What the body editor offers; its sanitiser keeps exactly these, and
+# articles.sanitize.clean_html (run on every save) allows them all.
+BODY_EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "HardBreak": True,
+}
+
+
+class Section(TranslationTracked):
     """One part of an article body; the lead has no heading."""
 
     article = models.ForeignKey(
@@ -275,7 +769,12 @@ class Section(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     heading = models.CharField(_("heading"), max_length=200, blank=True)
-    body = models.TextField(_("body"), blank=True)
+    body = ProseEditorField(
+        _("body"),
+        blank=True,
+        config={"extensions": BODY_EDITOR_EXTENSIONS},
+        sanitize=True,
+    )
     image = models.ForeignKey(
         Image,
         verbose_name=_("image"),
@@ -284,6 +783,8 @@ class Section(models.Model):
         on_delete=models.PROTECT,
         related_name="sections",
     )
+
+    tracked_translation_fields = ("heading", "body")
 
     class Meta:
         ordering = ["position"]
@@ -303,15 +804,25 @@ class Section(models.Model):
         for language in language_codes():
             field = build_localized_fieldname("body", language)
             setattr(self, field, clean_html(getattr(self, field)) or None)
-        self.body = clean_html(self.body)
+        kwargs["update_fields"] = self.refresh_translation_sources(
+            kwargs.get("update_fields")
+        )
         super().save(*args, **kwargs)
+        self.article.refresh_search_document()
+        self.article.refresh_translation_status()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self.article.refresh_search_document()
+        self.article.refresh_translation_status()
+        return deleted
 
     @property
     def anchor(self) -> str:
         return f"section-{self.position}"
 
 
-class Quote(models.Model):
+class Quote(TranslationTracked):
     article = models.ForeignKey(
         Article,
         verbose_name=_("article"),
@@ -351,6 +862,8 @@ class Quote(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    tracked_translation_fields = ("text", "speaker_role")
+
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("quote")
@@ -359,6 +872,20 @@ class Quote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def save(self, *args, **kwargs) -> None:
+        kwargs["update_fields"] = self.refresh_translation_sources(
+            kwargs.get("update_fields")
+        )
+        super().save(*args, **kwargs)
+        self.article.refresh_search_document()
+        self.article.refresh_translation_status()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self.article.refresh_search_document()
+        self.article.refresh_translation_status()
+        return deleted
 
     @property
     def role(self) -> str:

@@ -11,6 +11,7 @@ ALLOWED_ATTRIBUTES = {
     "bdi": {"dir"},
     "span": {"dir", "lang"},
     "p": {"dir", "lang"},
+    "ol": {"start"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
