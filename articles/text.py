@@ -31,3 +31,13 @@ def normalize_arabic(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
     return text.translate(_LETTER_FORMS).casefold()
+
+
+def isolate(text: str) -> str:
+    """Text wrapped in first-strong isolates (U+2068…U+2069) for plain-text places.
+
+    Keeps a piece whose direction may differ from its surroundings (an Arabic
+    headline in an English <title> or feed) from reordering them; never the old
+    embedding or override controls.
+    """
+    return f"\u2068{text}\u2069" if text else ""

@@ -46,6 +46,12 @@ def test_root_redirects_to_arabic_by_default(client):
     assert response["Location"] == "/ar/"
 
 
+def test_root_redirects_to_the_readers_preferred_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9,ar;q=0.5")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
 def test_home_lists_only_published_articles(client):
     visible = ArticleFactory(headline_ar="خبر منشور")
     ArticleFactory(headline_ar="مسودة", status=Status.DRAFT)
@@ -55,8 +61,9 @@ def test_home_lists_only_published_articles(client):
 
     html = page(client.get("/ar/"))
 
-    headlines = [h.get_text(strip=True) for h in html.select(".card-headline")]
-    assert headlines == [visible.headline_ar]
+    # The lead, the latest list and the topic rails may repeat an article.
+    headlines = {h.get_text(strip=True) for h in html.select(".card-headline")}
+    assert headlines == {visible.headline_ar}
 
 
 def test_arabic_pages_are_right_to_left_and_english_left_to_right(client):
@@ -81,11 +88,11 @@ def test_article_page_shows_sections_and_quotes_in_order(client):
     html = page(client.get(detail_url(article)))
 
     flow = html.select(
-        "article > section, article > aside.pull-quote, article > figure.quote"
+        "article > section.section, article > aside.pull-quote, article > figure.quote"
     )
     kinds = [(el.name, el.get_text(" ", strip=True)[:20]) for el in flow]
     assert [k for k, _ in kinds] == ["section", "section", "aside", "section", "figure"]
-    assert html.select("h2")[0].get_text() == "Timeline"
+    assert html.select(".section h2")[0].get_text() == "Timeline"
     assert "اقتباس بارز" in flow[2].get_text()
     assert flow[4].select_one("blockquote").get_text(strip=True) == "قول منسوب"
     assert flow[4].select_one("cite")
@@ -101,16 +108,34 @@ def test_draft_and_scheduled_articles_are_not_found(client):
 
 
 def test_arabic_fallback_on_english_page_keeps_arabic_direction(client):
+    article = ArticleFactory(
+        headline_en="Translated headline", slug_en="translated", standfirst_ar="تمهيد"
+    )
+    SectionFactory(article=article, heading_ar="عنوان عربي", body_ar="<p>نص</p>")
+
+    html = page(client.get(detail_url(article, "en")))
+
+    headline = html.select_one("h1")
+    assert (headline["lang"], headline["dir"]) == ("en", "ltr")
+    standfirst = html.select_one(".standfirst")
+    assert standfirst.get_text() == "تمهيد"
+    assert (standfirst["lang"], standfirst["dir"]) == ("ar", "rtl")
+    heading = html.select_one(".section h2")
+    assert heading.get_text() == "عنوان عربي"
+    assert (heading["lang"], heading["dir"]) == ("ar", "rtl")
+    assert html.html["dir"] == "ltr"
+
+
+def test_arabic_only_article_under_english_prefix_goes_to_its_arabic_page(client):
     article = ArticleFactory(headline_ar="خبر عربي فقط")
 
     with translation.override("en"):
         url = reverse("articles:detail", kwargs={"slug": article.slug_ar})
-    html = page(client.get(url))
+    response = client.get(url)
 
-    headline = html.select_one("h1")
-    assert headline.get_text() == "خبر عربي فقط"
-    assert (headline["lang"], headline["dir"]) == ("ar", "rtl")
-    assert html.html["dir"] == "ltr"
+    assert response.status_code == 302
+    assert response["Location"] == detail_url(article, "ar")
+    assert response["Location"].startswith("/ar/")
 
 
 def test_english_translation_is_shown_on_english_page(client):
@@ -140,29 +165,34 @@ def test_article_page_query_count_does_not_grow_with_its_size(
     large = build_article(sections=30, quotes=20, tags=10, authors=4)
 
     # article (with topic and hero image), bylines, tags, corrections,
-    # sections (with images), quotes (with speakers)
+    # sections (with images), quotes (with speakers), related articles,
+    # latest articles, topics for the navigation, approved comments
     for article in (small, large):
-        with django_assert_num_queries(6):
-            page(client.get(detail_url(article)))
+        for language in ("ar", "en"):
+            with django_assert_num_queries(10):
+                page(client.get(detail_url(article, language)))
 
 
 def test_home_query_count_does_not_grow_with_articles(
     client, django_assert_num_queries
 ):
     ArticleFactory()
-    # count for pagination, articles (with topic and hero image), bylines
-    with django_assert_num_queries(3):
-        page(client.get("/ar/"))
+    # lead and latest articles (with topic and hero image), topics, their
+    # rails' articles, topics for the navigation
+    for language in ("ar", "en"):
+        with django_assert_num_queries(4):
+            page(client.get(f"/{language}/"))
     for _ in range(25):
-        add_byline(ArticleFactory(), AuthorFactory())
-    with django_assert_num_queries(3):
-        page(client.get("/ar/"))
+        add_byline(ArticleFactory(headline_en="News"), AuthorFactory())
+    for language in ("ar", "en"):
+        with django_assert_num_queries(4):
+            page(client.get(f"/{language}/"))
 
 
 def test_topic_page_lists_its_published_articles(client):
     article = ArticleFactory()
     ArticleFactory()  # another topic
 
-    html = page(client.get(article.topic.get_absolute_url()))
+    html = page(client.get(article.topic.get_absolute_url("ar")))
 
     assert [a.get_text() for a in html.select(".card-headline a")] == [article.headline]
