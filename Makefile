@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 CORPUS ?= ../shared/corpus/syndicated-ar-microsoft-altman.txt
 
-.PHONY: setup run test lint format messages
+.PHONY: setup run test lint format messages pagecheck
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,35 @@ format: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l ar -l en --ignore=.venv --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv
+
+# Lighthouse, axe and the Nu HTML checker on the home page, a topic, the sample
+# article, an English article and search. `make pagecheck URL=http://127.0.0.1:8000`
+# checks a running site; without URL a site is started on a free port (DEBUG off,
+# static files collected) and stopped afterwards. PAGES overrides the paths.
+PAGECHECK ?= bash ../shared/tools/pagecheck/pagecheck
+PAGECHECK_FLAGS ?= --min-lighthouse 95 --max-axe 0 --max-html-errors 0
+URL ?=
+PAGES ?=
+
+pagecheck: $(VENV)/.installed
+	@set -e; \
+	base="$(URL)"; \
+	if [ -z "$$base" ]; then \
+		$(PY) manage.py migrate --noinput -v0; \
+		$(PY) manage.py collectstatic --noinput -v0; \
+		port=$$($(PY) -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+		log=$$(mktemp); \
+		DJANGO_DEBUG=false $(PY) manage.py runserver "127.0.0.1:$$port" --noreload >"$$log" 2>&1 & \
+		server=$$!; \
+		trap 'kill $$server 2>/dev/null; rm -f "$$log"' EXIT; \
+		base="http://127.0.0.1:$$port"; \
+		for _ in $$(seq 100); do \
+			$(PY) -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)' \
+				"$$base/ar/" 2>/dev/null && break; \
+			sleep 0.2; \
+		done; \
+	fi; \
+	paths="$(PAGES)"; \
+	if [ -z "$$paths" ]; then paths=$$($(PY) manage.py sample_urls); fi; \
+	echo "pagecheck on $$base:" $$paths; \
+	$(PAGECHECK) $(PAGECHECK_FLAGS) $$(for path in $$paths; do printf '%s%s ' "$$base" "$$path"; done)

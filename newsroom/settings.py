@@ -62,7 +62,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    # The admin's rich-text editor, and article history with version compare.
+    "django_prose_editor",
+    "reversion",
+    "reversion_compare",
     "articles",
+    "comments",
 ]
 
 MIDDLEWARE = [
@@ -146,9 +152,27 @@ STORAGES = {
 # Uploaded media is served by Django itself unless a web server or object
 # storage does it (production sets SERVE_MEDIA=false).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Image uploads (articles.images). Django limits neither bytes nor pixels, and
+# Pillow only warns below twice its own pixel limit, so these limits are ours.
+# Keep IMAGE_MAX_PIXELS under Pillow's (89.5 megapixels): above it Pillow's
+# warning, which we treat as an error, would refuse first.
+IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 15 * 2**20))
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
+# All frames of an animation together: re-encoding 100 frames of 1000×1000
+# (100 megapixels) took 16 s and 160 MB here.
+IMAGE_MAX_ANIMATION_PIXELS = int(
+    os.environ.get("IMAGE_MAX_ANIMATION_PIXELS", 100_000_000)
+)
+# Widths of the renditions served to readers (never wider than the original).
+IMAGE_RENDITION_WIDTHS = [
+    int(width) for width in env_list("IMAGE_RENDITION_WIDTHS", "320,480,800,1200,1600")
+]
 # The tabbed translation admin would load jQuery UI from a CDN otherwise.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"  # resolved by {% static %}
 MODELTRANSLATION_CUSTOM_FIELDS = ()
+# Article history compares related rows (topic, image) by id: they are not
+# versioned, and comparing them otherwise reports every one as changed.
+REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
 
 # Security
 SESSION_COOKIE_HTTPONLY = True
@@ -184,3 +208,31 @@ LOGGING = {
 
 # Forms: a URL typed without a scheme means https (Django 6's default).
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# E-mail: printed to the console unless a mail server is configured.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+
+# Comments (issue 5). Word lists are comma-separated; each entry may be a
+# phrase, matched as whole words after Arabic normalisation.
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))
+COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
+COMMENTS_MODERATION_WORDS = env_list("COMMENTS_MODERATION_WORDS", "")
+COMMENTS_BLOCK_WORDS = env_list("COMMENTS_BLOCK_WORDS", "")
+COMMENTS_AUTO_APPROVE_KNOWN = env_bool("COMMENTS_AUTO_APPROVE_KNOWN")
+COMMENTS_MIN_SECONDS = int(os.environ.get("COMMENTS_MIN_SECONDS", "3"))
+COMMENTS_FORM_MAX_AGE = int(os.environ.get("COMMENTS_FORM_MAX_AGE", str(2 * 86400)))
+COMMENTS_RATE_LIMIT_IP = int(os.environ.get("COMMENTS_RATE_LIMIT_IP", "10"))
+COMMENTS_RATE_LIMIT_EMAIL = int(os.environ.get("COMMENTS_RATE_LIMIT_EMAIL", "5"))
+COMMENTS_RATE_LIMIT_WINDOW = int(os.environ.get("COMMENTS_RATE_LIMIT_WINDOW", "600"))
+COMMENTS_NOTIFY_INTERVAL = int(os.environ.get("COMMENTS_NOTIFY_INTERVAL", "900"))
+COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "30"))
+# Behind a reverse proxy: HTTP_X_FORWARDED_FOR (its last entry is used).
+COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")
