@@ -10,7 +10,6 @@ import datetime as dt
 
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -21,10 +20,7 @@ from django.views.generic import TemplateView
 
 from articles.models import (
     Article,
-    ArticleAuthor,
     ArticleQuerySet,
-    Quote,
-    Section,
     localized_reverse,
 )
 from articles.views import ArticleDetailView
@@ -109,17 +105,7 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_queryset(self) -> ArticleQuerySet:
         # What the reader page loads (ArticleDetailView), for any status.
-        return Article.objects.select_related("topic", "hero_image").prefetch_related(
-            Prefetch(
-                "articleauthor_set",
-                queryset=ArticleAuthor.objects.select_related("author"),
-                to_attr="bylines",
-            ),
-            "tags",
-            "corrections",
-            Prefetch("sections", queryset=Section.objects.select_related("image")),
-            Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
-        )
+        return Article.objects.with_page_content()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)

@@ -17,12 +17,10 @@ from modeltranslation.utils import build_localized_fieldname
 from articles.metadata import PageMeta, absolute, article_meta
 from articles.models import (
     Article,
-    ArticleAuthor,
     ArticleQuerySet,
     Author,
     Person,
     Quote,
-    Section,
     Tag,
     Topic,
     language_codes,
@@ -297,21 +295,7 @@ class ArticleDetailView(ReaderPageMixin, TemplateView):
     def get_queryset(self) -> ArticleQuerySet:
         # Not limited to the page's language: an article missing from it is
         # found, then sent to the language it has.
-        return (
-            Article.objects.published()
-            .select_related("topic", "hero_image")
-            .prefetch_related(
-                Prefetch(
-                    "articleauthor_set",
-                    queryset=ArticleAuthor.objects.select_related("author"),
-                    to_attr="bylines",
-                ),
-                "tags",
-                "corrections",
-                Prefetch("sections", queryset=Section.objects.select_related("image")),
-                Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
-            )
-        )
+        return Article.objects.published().with_page_content()
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
         slug = kwargs["slug"]

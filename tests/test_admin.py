@@ -3,6 +3,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from articles.models import Article, Quote, QuoteKind, Section
+from tests.admin_forms import admin_errors, form_data
 from tests.factories import ArticleFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,37 +24,6 @@ ADMIN_MODELS = [
 def editor_client(client, admin_user):
     client.force_login(admin_user)
     return client
-
-
-def form_data(response, form_id: str) -> dict[str, str | list[str]]:
-    """What a browser would send back for the form as the page shows it."""
-    form = BeautifulSoup(response.content, "html.parser").find("form", id=form_id)
-    data: dict[str, str | list[str]] = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or field.get("type") in {"submit", "file"}:
-            continue
-        if field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data[name] = field.get("value", "on")
-        elif field.name == "select" and field.has_attr("multiple"):
-            data[name] = [o["value"] for o in field.find_all("option", selected=True)]
-        elif field.name == "select":
-            chosen = field.find("option", selected=True)
-            data[name] = chosen["value"] if chosen else ""
-        elif field.name == "textarea":
-            data[name] = field.get_text()
-        else:
-            data[name] = field.get("value", "")
-    return data
-
-
-def admin_errors(response) -> list:
-    """The form and inline errors of a refused admin save, for the failure message."""
-    context = response.context
-    errors = [context["adminform"].form.errors]
-    errors += [formset.formset.errors for formset in context["inline_admin_formsets"]]
-    return errors
 
 
 def test_admin_is_arabic_and_right_to_left(editor_client):

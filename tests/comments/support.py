@@ -90,24 +90,3 @@ WAITING = (
     "Thank you. Your comment is waiting for moderation and will appear once a "
     "moderator approves it."
 )
-
-
-def admin_form_data(html: BeautifulSoup, form_id: str) -> dict[str, str]:
-    """What a browser sends back for an admin form as the page shows it."""
-    form = html.find("form", id=form_id)
-    data: dict[str, str] = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or field.get("type") in {"submit", "file"}:
-            continue
-        if field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data[name] = field.get("value", "on")
-        elif field.name == "select":
-            chosen = field.find("option", selected=True)
-            data[name] = chosen["value"] if chosen else ""
-        elif field.name == "textarea":
-            data[name] = field.get_text()
-        else:
-            data[name] = field.get("value", "")
-    return data

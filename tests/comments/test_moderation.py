@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from comments.models import Comment, CommentStatus, ModerationRecord
+from tests.admin_forms import form_data
 from tests.comments.support import (
     CommentFactory,
-    admin_form_data,
     article_url,
     soup,
     staff_user,
@@ -89,7 +89,7 @@ def test_the_queue_shows_the_article_and_the_comment_replied_to(moderator_client
 def test_a_moderator_approves_one_comment_from_its_page(moderator_client, moderator):
     comment = CommentFactory(status=CommentStatus.PENDING, body="يستحق النشر")
     change_url = f"{QUEUE}{comment.pk}/change/"
-    data = admin_form_data(soup(moderator_client.get(change_url)), "comment_form")
+    data = form_data(moderator_client.get(change_url), "comment_form")
     data["status"] = CommentStatus.APPROVED
 
     response = moderator_client.post(change_url, data)
@@ -119,7 +119,7 @@ def test_the_comment_page_shows_its_decisions(moderator_client, moderator):
 def test_a_readers_words_cannot_be_rewritten_in_the_admin(moderator_client):
     comment = CommentFactory(body="كلماتي", name="سارة")
     change_url = f"{QUEUE}{comment.pk}/change/"
-    data = admin_form_data(soup(moderator_client.get(change_url)), "comment_form")
+    data = form_data(moderator_client.get(change_url), "comment_form")
     data.update(body="كلمات أخرى", name="غيرها", email="other@example.com")
 
     moderator_client.post(change_url, data)
