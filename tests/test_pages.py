@@ -782,3 +782,10 @@ def test_a_failing_page_answers_with_the_error_page_in_its_language(
     assert response.status_code == 500
     html = BeautifulSoup(response.content, "html.parser")
     assert html.html.attrs == {"lang": "en", "dir": "ltr"}
+
+
+def test_favicon_ico_points_at_the_site_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
