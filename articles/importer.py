@@ -621,32 +621,55 @@ def import_article(
         read_article_text(path), filename=path.name, base_url=source_url
     )
     _check_lengths(parsed)
-    with transaction.atomic(), translation.override(language):
+    with transaction.atomic():
+        # Refusals are worded in the caller's language, so they come first.
         topic = _topic(topic_slug) if topic_slug else None
         article = _existing_article(
             source_url, headline=parsed.headline, language=language, update=update
         )
         is_new = article is None
-        article = article or Article()
-        _fill_article(article, parsed=parsed, language=language, topic=topic)
-        for name, value in [
-            ("source_publisher", publisher),
-            ("source_url", source_url),
-            ("source_language", source_language),
-            ("translator", translator),
-        ]:
-            if value:
-                setattr(article, name, value)
-        published_at = _start_of_day_or_time(published_on or parsed.published_on)
-        if published_at:
-            article.published_at = published_at
-        article.save()
-        if publish:
-            article.publish(at=published_at)
-        _replace_body(article, parsed=parsed, language=language)
+        with translation.override(language):
+            article = _save_article(
+                article or Article(),
+                parsed=parsed,
+                language=language,
+                topic=topic,
+                sources={
+                    "source_publisher": publisher,
+                    "source_url": source_url,
+                    "source_language": source_language,
+                    "translator": translator,
+                },
+                published_on=published_on,
+                publish=publish,
+            )
     return ImportReport(
         article=article, parsed=parsed, language=language, is_new=is_new
     )
+
+
+def _save_article(
+    article: Article,
+    *,
+    parsed: ParsedArticle,
+    language: str,
+    topic: Topic | None,
+    sources: dict[str, str],
+    published_on: date | None,
+    publish: bool,
+) -> Article:
+    _fill_article(article, parsed=parsed, language=language, topic=topic)
+    for name, value in sources.items():
+        if value:
+            setattr(article, name, value)
+    published_at = _start_of_day_or_time(published_on or parsed.published_on)
+    if published_at:
+        article.published_at = published_at
+    article.save()
+    if publish:
+        article.publish(at=published_at)
+    _replace_body(article, parsed=parsed, language=language)
+    return article
 
 
 def _check_options(

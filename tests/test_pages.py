@@ -243,7 +243,7 @@ def test_syndicated_translation_shows_its_source(client):
     assert link["href"] == "https://example.com/original"
     assert link.get_text(strip=True) == "ZephyrNet"
     values = [dd.get_text(strip=True) for dd in provenance.select("dd")]
-    assert values[1:] == ["الإنجليزيّة", "machine translation"]
+    assert values[1:] == ["الإنجليزية", "machine translation"]
 
 
 def test_corrections_are_shown_with_kind_date_and_text(client):
@@ -789,3 +789,16 @@ def test_favicon_ico_points_at_the_site_icon(client):
 
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.svg")
+
+
+@pytest.mark.parametrize(
+    ("language", "site_name", "search_label"),
+    [("ar", "غرفة الأخبار", "بحث"), ("en", "Newsroom", "Search")],
+)
+def test_interface_strings_come_from_the_page_languages_catalogue(
+    client, language, site_name, search_label
+):
+    html = page(client.get(f"/{language}/"))
+
+    assert html.select_one(".site-name").get_text(strip=True) == site_name
+    assert html.select_one(".site-search button").get_text(strip=True) == search_label

@@ -404,3 +404,12 @@ def test_postgres_full_text_search_uses_the_gin_index(language):
         plan = matching.explain()
 
     assert f"article_search_{language}_idx" in plan
+
+
+def test_header_search_box_shows_the_cleaned_query_not_the_raw_one(client):
+    response = client.get("/ar/search/", {"q": "ذكاء\x00" + "ب" * 5000})
+
+    html = BeautifulSoup(response.content, "html.parser")
+    value = html.select_one("#site-search-q")["value"]
+    assert "\x00" not in value
+    assert len(value) <= 200

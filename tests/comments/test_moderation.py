@@ -153,8 +153,9 @@ def test_bulk_actions_decide_every_selected_comment_and_record_it(
     assert {(r.comment, r.moderator, r.from_status, r.to_status) for r in records} == {
         (c, moderator, CommentStatus.PENDING, status) for c in chosen
     }
+    # The admin speaks Arabic: "the status of 3 comments is now …".
     assert [m.message for m in response.context["messages"]] == [
-        f"3 comments are now “{status.label}”."
+        f"أصبحت حالة 3 تعليقات «{status.label}»."
     ]
 
 
