@@ -50,14 +50,16 @@ def test_approved_comments_show_oldest_first_and_nothing_else(client):
 
 
 def test_the_article_shows_its_count_of_approved_comments(client):
-    article = ArticleFactory()
+    article = ArticleFactory(headline_en="Two comments", slug_en="two-comments")
     parent = CommentFactory(article=article)
     CommentFactory(article=article, parent=parent)
     CommentFactory(article=article, status=CommentStatus.PENDING)
 
-    heading = thread(client, article, "en").find(id="comments-heading")
+    english = thread(client, article, "en").find(id="comments-heading")
+    arabic = thread(client, article, "ar").find(id="comments-heading")
 
-    assert heading.get_text(strip=True) == "2 comments"
+    assert english.get_text(strip=True) == "2 comments"
+    assert arabic.get_text(strip=True) == "تعليقان"  # Arabic's dual form
 
 
 def test_replies_sit_under_their_parent(client):
