@@ -376,18 +376,24 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_page_content(self) -> "ArticleQuerySet":
         """Everything the article page shows, in a fixed number of queries."""
-        return self.select_related("topic", "hero_image").prefetch_related(
-            models.Prefetch(
-                "articleauthor_set",
-                queryset=ArticleAuthor.objects.select_related("author"),
-                to_attr="bylines",
-            ),
-            "tags",
-            "corrections",
-            models.Prefetch(
-                "sections", queryset=Section.objects.select_related("image")
-            ),
-            models.Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+        return (
+            self.select_related("topic", "hero_image")
+            .defer(*Article.SEARCH_FIELDS)
+            .prefetch_related(
+                models.Prefetch(
+                    "articleauthor_set",
+                    queryset=ArticleAuthor.objects.select_related("author"),
+                    to_attr="bylines",
+                ),
+                "tags",
+                "corrections",
+                models.Prefetch(
+                    "sections", queryset=Section.objects.select_related("image")
+                ),
+                models.Prefetch(
+                    "quotes", queryset=Quote.objects.select_related("speaker")
+                ),
+            )
         )
 
 

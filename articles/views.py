@@ -37,6 +37,7 @@ def reader_articles() -> ArticleQuerySet:
         Article.objects.published()
         .in_language(page_language())
         .select_related("topic", "hero_image")
+        .defer(*Article.SEARCH_FIELDS)
     )
 
 
@@ -116,11 +117,17 @@ class HomeView(ReaderPageMixin, TemplateView):
     template_name = "articles/home.html"
     latest_count = 10
     rail_count = 4
+    rail_candidates = 300
 
     def get_context_data(self, **kwargs):
         articles = list(reader_articles()[: 1 + self.latest_count])
+        # The rails pick from the newest stories only: a per-topic window over
+        # every article ever published grows with the archive, this does not.
+        recent = reader_articles().values("pk")[: self.rail_candidates]
         rails = Prefetch(
-            "articles", queryset=reader_articles()[: self.rail_count], to_attr="rail"
+            "articles",
+            queryset=reader_articles().filter(pk__in=recent)[: self.rail_count],
+            to_attr="rail",
         )
         topics = [t for t in Topic.objects.prefetch_related(rails) if t.rail]
         return super().get_context_data(
