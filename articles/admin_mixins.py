@@ -147,9 +147,9 @@ class TranslationStatusAdminMixin:
         )
 
     def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        # The inlines are saved now; the status must count them as they are.
-        form.instance.refresh_translation_status()
+        # Refreshed once the inlines are all saved, counting them as they are.
+        with form.instance.refreshing_once():
+            super().save_related(request, form, formsets, change)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

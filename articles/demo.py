@@ -1344,58 +1344,57 @@ def _article(
     ]
     _delete_others(article.articleauthor_set, bylines)
 
-    sections = [
-        _upsert(
-            Section,
-            {"article": article, "position": position},
-            {
-                "heading_ar": section.heading_ar,
-                "heading_en": section.heading_en or None,
-                "body_ar": _paragraphs(section.body_ar),
-                "body_en": _paragraphs(section.body_en),
-                "image": images[section.image] if section.image else None,
-            },
-        )
-        for position, section in enumerate(demo.sections, start=1)
-    ]
-    _delete_others(article.sections, sections)
+    # One refresh at the end also covers the bulk deletes, which skip delete().
+    with article.refreshing_once():
+        sections = [
+            _upsert(
+                Section,
+                {"article": article, "position": position},
+                {
+                    "heading_ar": section.heading_ar,
+                    "heading_en": section.heading_en or None,
+                    "body_ar": _paragraphs(section.body_ar),
+                    "body_en": _paragraphs(section.body_en),
+                    "image": images[section.image] if section.image else None,
+                },
+            )
+            for position, section in enumerate(demo.sections, start=1)
+        ]
+        _delete_others(article.sections, sections)
 
-    quotes = [
-        _upsert(
-            Quote,
-            {"article": article, "position": position},
-            {
-                "kind": QuoteKind.ATTRIBUTED if quote.speaker else QuoteKind.PULL,
-                "text_ar": quote.text_ar,
-                "text_en": quote.text_en or None,
-                "speaker": people[quote.speaker] if quote.speaker else None,
-                "source_url": quote.source_url,
-                "after_section": (
-                    sections[quote.after] if quote.after is not None else None
-                ),
-            },
-        )
-        for position, quote in enumerate(demo.quotes, start=1)
-    ]
-    _delete_others(article.quotes, quotes)
+        quotes = [
+            _upsert(
+                Quote,
+                {"article": article, "position": position},
+                {
+                    "kind": QuoteKind.ATTRIBUTED if quote.speaker else QuoteKind.PULL,
+                    "text_ar": quote.text_ar,
+                    "text_en": quote.text_en or None,
+                    "speaker": people[quote.speaker] if quote.speaker else None,
+                    "source_url": quote.source_url,
+                    "after_section": (
+                        sections[quote.after] if quote.after is not None else None
+                    ),
+                },
+            )
+            for position, quote in enumerate(demo.quotes, start=1)
+        ]
+        _delete_others(article.quotes, quotes)
 
-    corrections = [
-        _upsert(
-            Correction,
-            {"article": article, "kind": correction.kind},
-            {
-                "text_ar": correction.text_ar,
-                "text_en": correction.text_en or None,
-                "noted_at": published_at + timedelta(hours=correction.hours_after),
-            },
-        )
-        for correction in demo.corrections
-        if published_at is not None
-    ]
-    _delete_others(article.corrections, corrections)
-    # Bulk deletes above bypass the saves that keep the search text current.
-    article.refresh_search_document()
-    article.refresh_translation_status()
+        corrections = [
+            _upsert(
+                Correction,
+                {"article": article, "kind": correction.kind},
+                {
+                    "text_ar": correction.text_ar,
+                    "text_en": correction.text_en or None,
+                    "noted_at": published_at + timedelta(hours=correction.hours_after),
+                },
+            )
+            for correction in demo.corrections
+            if published_at is not None
+        ]
+        _delete_others(article.corrections, corrections)
     return article
 
 

@@ -668,7 +668,8 @@ def _save_article(
     article.save()
     if publish:
         article.publish(at=published_at)
-    _replace_body(article, parsed=parsed, language=language)
+    with article.refreshing_once():
+        _replace_body(article, parsed=parsed, language=language)
     return article
 
 

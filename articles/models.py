@@ -1,4 +1,7 @@
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from django.conf import global_settings, settings
@@ -358,6 +361,20 @@ class Person(models.Model):
         return localized_reverse("articles:person", language, slug=self.slug)
 
 
+# Articles whose sections and quotes are being saved in a batch: see
+# Article.refreshing_once(). A context variable, not an attribute, because the
+# admin's inline rows reach their article through other instances.
+_articles_refreshing_once: ContextVar[frozenset[int]] = ContextVar(
+    "articles_refreshing_once", default=frozenset()
+)
+
+
+def refresh_article_of(part: "Section | Quote") -> None:
+    """Keep the article's derived state current after one of its parts changed."""
+    if part.article_id not in _articles_refreshing_once.get():
+        part.article.refresh_derived_state()
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         """What readers may see now: published, and its time has come."""
@@ -654,6 +671,24 @@ class Article(TranslationTracked):
             )
         self.refresh_translation_status()
 
+    @contextmanager
+    def refreshing_once(self) -> Iterator[None]:
+        """Sections and quotes saved inside refresh this article's search text
+        and translation status once, at the end, instead of once each."""
+        token = _articles_refreshing_once.set(
+            _articles_refreshing_once.get() | {self.pk}
+        )
+        try:
+            yield
+        finally:
+            _articles_refreshing_once.reset(token)
+        self.refresh_derived_state()
+
+    def refresh_derived_state(self) -> None:
+        """Search text and translation status, after its sections or quotes changed."""
+        self.refresh_search_document()
+        self.refresh_translation_status()
+
     def refresh_search_document(self) -> None:
         """Rebuild the stored search text from the article, sections and quotes."""
         # search.py imports this module, so the import waits until needed.
@@ -830,13 +865,11 @@ class Section(TranslationTracked):
             kwargs.get("update_fields")
         )
         super().save(*args, **kwargs)
-        self.article.refresh_search_document()
-        self.article.refresh_translation_status()
+        refresh_article_of(self)
 
     def delete(self, *args, **kwargs):
         deleted = super().delete(*args, **kwargs)
-        self.article.refresh_search_document()
-        self.article.refresh_translation_status()
+        refresh_article_of(self)
         return deleted
 
     @property
@@ -900,13 +933,11 @@ class Quote(TranslationTracked):
             kwargs.get("update_fields")
         )
         super().save(*args, **kwargs)
-        self.article.refresh_search_document()
-        self.article.refresh_translation_status()
+        refresh_article_of(self)
 
     def delete(self, *args, **kwargs):
         deleted = super().delete(*args, **kwargs)
-        self.article.refresh_search_document()
-        self.article.refresh_translation_status()
+        refresh_article_of(self)
         return deleted
 
     @property

@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from articles.models import Article, Section, Status, Topic
@@ -148,3 +149,32 @@ def test_topics_are_ordered_by_position():
     first = TopicFactory(position=1)
 
     assert list(Topic.objects.all()) == [first, second]
+
+
+def article_updates(queries) -> int:
+    return sum(q["sql"].startswith('UPDATE "articles_article"') for q in queries)
+
+
+def test_parts_saved_in_a_batch_refresh_their_article_once():
+    article = ArticleFactory()
+    with CaptureQueriesContext(connection) as batched:
+        with article.refreshing_once():
+            for position in range(20):
+                SectionFactory(
+                    article=article, position=position, body_ar=f"<p>كلمة{position}</p>"
+                )
+
+    # The search text, then the translation status: once, not once per section.
+    assert article_updates(batched.captured_queries) <= 2
+    article.refresh_from_db()
+    assert "كلمه19" in article.search_text_ar
+    assert "كلمه0" in article.search_text_ar
+
+
+def test_a_part_saved_alone_refreshes_its_article_at_once():
+    article = ArticleFactory()
+
+    SectionFactory(article=article, position=0, body_ar="<p>سحابة</p>")
+
+    article.refresh_from_db()
+    assert "سحابه" in article.search_text_ar
